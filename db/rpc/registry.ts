@@ -1,0 +1,20 @@
+import type { MethodName } from '../../shared/contract';
+import type { UnionToIntersection } from '../../shared/contract/define';
+import { companyHandlers } from '../features/companies/handlers';
+import { systemHandlers } from '../features/system/handlers';
+import type { FeatureHandlers } from './types';
+
+/** Merges feature handler maps; a method handled twice is a programming error. */
+export function mergeHandlers<const Parts extends readonly object[]>(...parts: Parts): UnionToIntersection<Parts[number]> {
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [name, handler] of Object.entries(part)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`RPC method handled twice: ${name}`);
+      merged[name] = handler;
+    }
+  }
+  return merged as UnionToIntersection<Parts[number]>;
+}
+
+/** Typed as the whole contract: a method without a handler fails to compile. */
+export const handlers: FeatureHandlers<MethodName> = mergeHandlers(systemHandlers, companyHandlers);

@@ -1,0 +1,3 @@
+import { runAsEntry } from './web';
+
+runAsEntry(process.argv.slice(2));
