@@ -11,6 +11,7 @@ export interface AppDatabase {
   db: Db;
   file: string;
   deviceId: string;
+  userId: string;
   migration: MigrateResult;
   /** Settles when the background quick_check finishes. */
   integrity: Promise<IntegrityResult>;
@@ -25,19 +26,27 @@ export function openAppDatabase(dataDir: string): AppDatabase {
   const db = openDatabase(file);
   try {
     const migration = migrate(db, { backupDir: path.join(dataDir, 'backups') });
-    const deviceId = ensureDeviceId(db);
+    const deviceId = ensureMeta(db, 'device_id', uuidv7);
+    // Until the device enrolls with the platform, its user is a local one of its own.
+    const userId = ensureMeta(db, 'user_id', uuidv7);
     const integrity = existed ? quickCheckInBackground(file) : Promise.resolve<IntegrityResult>('ok');
-    return { db, file, deviceId, migration, integrity, close: () => closeDatabase(db) };
+    return { db, file, deviceId, userId, migration, integrity, close: () => closeDatabase(db) };
   } catch (error) {
     db.close();
     throw error;
   }
 }
 
-function ensureDeviceId(db: Db): string {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'device_id'").get() as { value: string } | undefined;
+/** Reads a meta value, creating it on first use. */
+export function ensureMeta(db: Db, key: string, make: () => string): string {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   if (row) return row.value;
-  const deviceId = uuidv7();
-  db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', ?)").run(deviceId);
-  return deviceId;
+  const value = make();
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
+  return value;
+}
+
+export function readMeta(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
 }

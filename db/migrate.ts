@@ -48,6 +48,7 @@ export function migrate(db: Db, options: MigrateOptions): MigrateResult {
     for (const migration of pending) {
       try {
         db.exec(migration.sql);
+        migration.after?.(db);
       } catch (error) {
         throw new AppError('E_DB_MIGRATION_FAILED', `${messageFor('E_DB_MIGRATION_FAILED')}（第 ${migration.version} 步 ${migration.name}：${String(error)}）`);
       }

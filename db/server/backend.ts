@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { AppError, type ErrorBody } from '../../shared/errors';
 import { TOKEN_HEADER } from '../../shared/rpc-client';
-import { openAppDatabase } from '../database';
+import { HlcClock } from '../../shared/sync/hlc';
+import { openAppDatabase, readMeta } from '../database';
 import type { IntegrityResult } from '../integrity';
 import type { HandlerContext } from '../rpc/types';
 import type { Backend, BackendOptions } from './backend-types';
@@ -23,11 +24,19 @@ export function createBackend(options: BackendOptions): Backend {
     if (result === 'corrupt') console.error(`[db] quick_check failed for ${appDb.file}`);
   });
 
+  const now = (): Date => new Date();
   const ctx: HandlerContext = {
     db: appDb.db,
     deviceId: appDb.deviceId,
+    actor: {
+      deviceId: appDb.deviceId,
+      userId: appDb.userId,
+      teamId: readMeta(appDb.db, 'team_id'),
+      clock: new HlcClock(appDb.deviceId, () => now().getTime(), readMeta(appDb.db, 'hlc_last')),
+      now,
+    },
     schemaVersion: appDb.migration.to,
-    now: () => new Date(),
+    now,
     integrity: () => integrity,
   };
   const { origins, hosts } = allowedOrigins(options.origin);

@@ -1,6 +1,7 @@
-import { v7 as uuidv7 } from 'uuid';
+import { normalizeCompanyName } from '../../../shared/domain/names';
 import type { CompanySummary } from '../../../shared/contract';
 import type { FeatureHandlers } from '../../rpc/types';
+import { createRow } from '../../store/writer';
 
 interface CompanyRow {
   id: string;
@@ -22,10 +23,8 @@ export const companyHandlers: FeatureHandlers<'companies.list' | 'companies.crea
     return { items: rows.map(toSummary), total };
   },
 
-  'companies.create': ({ name }, { db, now }) => {
-    const stamp = now().toISOString();
-    const row: CompanyRow = { id: uuidv7(), name, created_at: stamp, updated_at: stamp };
-    db.prepare('INSERT INTO company (id, name, created_at, updated_at) VALUES (@id, @name, @created_at, @updated_at)').run(row);
-    return toSummary(row);
+  'companies.create': ({ name }, { db, actor }) => {
+    const id = createRow(db, actor, 'company', { name, name_norm: normalizeCompanyName(name) });
+    return toSummary(db.prepare('SELECT id, name, created_at, updated_at FROM company WHERE id = ?').get(id) as CompanyRow);
   },
 };
