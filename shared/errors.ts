@@ -11,6 +11,8 @@ export interface ErrorDetail {
   path: string;
   code: string;
   message: string;
+  /** The record the problem is about, e.g. the company that already has this credit code. */
+  refId?: string;
 }
 
 /** The one error shape on the wire: `{ error: ErrorBody }`. */

@@ -24,12 +24,19 @@ export async function dispatch(methodName: string, rawBody: string, ctx: Handler
   if (!parsed.success) {
     const details: ErrorDetail[] = parsed.error.issues.map((issue) => ({
       path: issue.path.join('.'),
-      code: issue.code,
+      // Domain validators put their stable code (E_USCC_CHECKSUM …) in params.code.
+      code: domainCode(issue) ?? issue.code,
       message: issue.message,
     }));
     const first = details[0];
-    throw new AppError('E_VALIDATION', first ? `输入内容不符合要求：${first.path ? `${first.path}：` : ''}${first.message}` : undefined, details);
+    const code = first && first.code.startsWith('E_') ? first.code : 'E_VALIDATION';
+    throw new AppError(code, first ? `${first.message}` : undefined, details);
   }
   const handler = handlers[methodName as MethodName] as Handler<MethodName>;
   return handler(parsed.data as never, ctx);
+}
+
+function domainCode(issue: z.core.$ZodIssue): string | undefined {
+  const params = (issue as { params?: { code?: unknown } }).params;
+  return typeof params?.code === 'string' ? params.code : undefined;
 }

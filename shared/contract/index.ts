@@ -1,15 +1,38 @@
 import type { z } from 'zod';
 import { companiesContract } from './companies';
+import { contactsContract } from './contacts';
 import { mergeContracts, type MethodDef } from './define';
+import { projectsContract } from './projects';
+import { recordsContract } from './records';
+import { referenceContract } from './reference';
+import { searchContract } from './search';
 import { systemContract } from './system';
+import { tasksContract } from './tasks';
+import { visitsContract } from './visits';
 
 export * from './companies';
+export * from './contacts';
+export * from './projects';
+export * from './records';
+export * from './reference';
+export * from './search';
 export * from './system';
+export * from './tasks';
+export * from './visits';
 export type { MethodDef } from './define';
 
 /** Every RPC method of the app: name → input schema → output type. */
-export const contract = mergeContracts(systemContract, companiesContract);
-
+export const contract = mergeContracts(
+  systemContract,
+  companiesContract,
+  contactsContract,
+  visitsContract,
+  projectsContract,
+  tasksContract,
+  recordsContract,
+  searchContract,
+  referenceContract,
+);
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
