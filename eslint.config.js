@@ -7,14 +7,19 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 // Our folders are reached by relative imports only; a bare `electron` is the package, not electron/.
 const ours = (...folders) => ({ regex: `^(\\.{1,2}/)+(.*/)?(${folders.join('|')})(/|$)` });
-const layer = (message, ...groups) => ({ group: groups.flat(), message });
 const oursLayer = (message, ...folders) => ({ ...ours(...folders), message });
 
-const ELECTRON = layer('Bad layering: only electron/ may import electron.', ['electron', 'electron/*']);
-const SQL = layer('Bad layering: only db/ and platform/ touch SQL.', ['better-sqlite3', 'pg', 'kysely', 'better-sqlite3-multiple-ciphers']);
+// Package names are matched exactly (`paths`): a pattern `domain` would also catch our own shared/domain/.
+const names = (message, list) => list.map((name) => ({ name, message }));
+const NODE = (message) => ({ paths: names(message, nodeBuiltins) });
+const ELECTRON = { paths: names('Bad layering: only electron/ may import electron.', ['electron']) };
+const SQL = { paths: names('Bad layering: only db/ and platform/ touch SQL.', ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pg', 'kysely']) };
 
-function restrict(...patterns) {
-  return { 'no-restricted-imports': ['error', { patterns }] };
+/** Each argument is a pattern ({ regex, message }) or a { paths } group. */
+function restrict(...rules) {
+  const paths = rules.flatMap((rule) => rule.paths ?? []);
+  const patterns = rules.filter((rule) => !rule.paths);
+  return { 'no-restricted-imports': ['error', { paths, patterns }] };
 }
 
 export default tseslint.config(
@@ -32,7 +37,7 @@ export default tseslint.config(
     files: ['shared/**'],
     rules: restrict(
       oursLayer('Bad layering: shared/ imports nothing of ours outside shared/.', 'db', 'renderer', 'electron', 'platform'),
-      layer('Bad layering: shared/ runs in the browser too; no Node built-ins.', nodeBuiltins),
+      NODE('Bad layering: shared/ runs in the browser too; no Node built-ins.'),
       ELECTRON,
       SQL,
     ),
@@ -41,7 +46,7 @@ export default tseslint.config(
     files: ['renderer/**'],
     rules: restrict(
       oursLayer('Bad layering: the renderer reaches the backend only through shared/ over fetch.', 'db', 'electron', 'platform'),
-      layer('Bad layering: the renderer may not import Node built-ins.', nodeBuiltins),
+      NODE('Bad layering: the renderer may not import Node built-ins.'),
       ELECTRON,
       SQL,
     ),

@@ -22,6 +22,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file starts its own servers and browser; two cores run two at a time.
           maxWorkers: 2,
+          // Runs after the unit project, in its own group: projects with different worker limits may not share one.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

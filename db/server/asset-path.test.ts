@@ -24,6 +24,12 @@ describe('resolveAssetPath', () => {
     '/x.js::$DATA',
     '/%E0%A4%A',
     'relative/path',
+    '/nul.js',
+    '/assets/COM1.txt',
+    '/assets/x.js.',
+    '/assets/x.js%20',
+    '//etc/passwd',
+    '/assets//x.js',
   ])('refuses %s', (pathname) => {
     expect(resolveAssetPath(root, pathname, path.posix)).toBeNull();
   });

@@ -27,6 +27,7 @@ describe('the layering lint rule (DESIGN §2)', () => {
 
   it.each([
     ['renderer/features/x.ts', "import { contract } from '../../shared/contract';\nexport const x = contract;"],
+    ['shared/contract/x.ts', "import { VISIT_KINDS } from '../domain/reference';\nexport const x = VISIT_KINDS;"],
     ['db/x.ts', "import fs from 'node:fs';\nimport { AppError } from '../shared/errors';\nexport const x = [fs, AppError];"],
     ['electron/x.ts', "import { app } from 'electron';\nimport { createBackend } from '../db/server/backend';\nexport const x = [app, createBackend];"],
   ])('%s may: %s', async (filePath, code) => {
