@@ -3,12 +3,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
+const exists = (file) => () => fs.existsSync(file);
+const postgresInitdb = () => fs.existsSync('/usr/lib/postgresql') && fs.readdirSync('/usr/lib/postgresql').some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+
 const NEEDED = [
-  { what: 'Chromium (end-to-end tests)', file: '/usr/bin/chromium', pkg: 'chromium' },
-  { what: 'CJK fonts (Chinese text in screenshots and PDFs)', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', pkg: 'fonts-noto-cjk' },
+  { what: 'Chromium (end-to-end tests)', present: exists('/usr/bin/chromium'), pkg: 'chromium' },
+  { what: 'CJK fonts (Chinese text in screenshots and PDFs)', present: exists('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), pkg: 'fonts-noto-cjk' },
+  { what: 'PostgreSQL (platform tests on a real server)', present: postgresInitdb, pkg: 'postgresql' },
+  { what: 'LibreOffice Calc (reads our spreadsheets back)', present: exists('/usr/bin/soffice'), pkg: 'libreoffice-calc-nogui' },
 ];
 
-const missing = NEEDED.filter((item) => !fs.existsSync(item.file));
+const missing = NEEDED.filter((item) => !item.present());
 if (missing.length === 0) process.exit(0);
 
 const packages = missing.map((item) => item.pkg);
