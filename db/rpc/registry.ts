@@ -1,7 +1,14 @@
 import type { MethodName } from '../../shared/contract';
 import type { UnionToIntersection } from '../../shared/contract/define';
 import { companyHandlers } from '../features/companies/handlers';
+import { contactHandlers } from '../features/contacts/handlers';
+import { projectHandlers } from '../features/projects/handlers';
+import { recordHandlers } from '../features/records/handlers';
+import { referenceHandlers } from '../features/reference/handlers';
+import { searchHandlers } from '../features/search/handlers';
 import { systemHandlers } from '../features/system/handlers';
+import { taskHandlers } from '../features/tasks/handlers';
+import { visitHandlers } from '../features/visits/handlers';
 import type { FeatureHandlers } from './types';
 
 /** Merges feature handler maps; a method handled twice is a programming error. */
@@ -17,4 +24,14 @@ export function mergeHandlers<const Parts extends readonly object[]>(...parts: P
 }
 
 /** Typed as the whole contract: a method without a handler fails to compile. */
-export const handlers: FeatureHandlers<MethodName> = mergeHandlers(systemHandlers, companyHandlers);
+export const handlers: FeatureHandlers<MethodName> = mergeHandlers(
+  systemHandlers,
+  companyHandlers,
+  contactHandlers,
+  visitHandlers,
+  projectHandlers,
+  taskHandlers,
+  recordHandlers,
+  searchHandlers,
+  referenceHandlers,
+);

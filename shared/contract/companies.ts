@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CompanyScaleSchema, type CompanyScale } from '../domain/reference';
 import { method } from './define';
-import { creditCodeField, optionalText, pageInput, requiredText, rowId, shortList, type Page, type RecordMeta } from './fields';
+import { creditCodeField, optionalText, pageInput, patchOf, requiredText, rowId, shortList, type Page, type RecordMeta } from './fields';
 import type { ContactRecord } from './contacts';
 import type { HistoryEntry } from './records';
 import type { ProjectRecord, StageEventRecord } from './projects';
@@ -101,7 +101,7 @@ export const companiesContract = {
   /** Refused with E_COMPANY_DUPLICATE_CODE (details[0].refId: the existing company) or E_COMPANY_SIMILAR_NAME unless confirmed. */
   'companies.create': method<CompanyRecord>()(companyInput.extend({ confirmSimilarName: z.boolean().default(false) }).strict()),
   'companies.update': method<CompanyRecord>()(
-    z.object({ id: rowId, patch: z.object(companyFields).partial().strict(), confirmSimilarName: z.boolean().default(false) }).strict(),
+    z.object({ id: rowId, patch: patchOf(companyFields).strict(), confirmSimilarName: z.boolean().default(false) }).strict(),
   ),
   'companies.checkDuplicate': method<DuplicateCheck>()(
     z.object({ name: z.string().max(200).optional(), creditCode: z.string().max(40).optional(), excludeId: rowId.optional() }).strict(),

@@ -87,3 +87,14 @@ export interface RecordMeta {
   ownerUserId: string | null;
   teamId: string | null;
 }
+
+type WithoutDefaults<S extends z.ZodRawShape> = { [K in keyof S]: S[K] extends z.ZodDefault<infer T extends z.ZodType> ? T : S[K] };
+
+/**
+ * The object of a `patch`: every field optional and without its default. `.partial()`
+ * alone keeps `.default()` working, so a patch leaving out `tags` would reset them to [].
+ */
+export function patchOf<S extends z.ZodRawShape>(shape: S) {
+  const plain = Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema instanceof z.ZodDefault ? schema.unwrap() : schema]));
+  return z.object(plain as WithoutDefaults<S>).partial();
+}

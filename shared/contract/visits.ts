@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IntentLevelSchema, VisitKindSchema, type IntentLevel, type VisitKind } from '../domain/reference';
 import { method } from './define';
-import { optionalDate, optionalText, pageInput, requiredDate, rowId, shortList, type Page, type RecordMeta } from './fields';
+import { optionalDate, optionalText, pageInput, patchOf, requiredDate, rowId, shortList, type Page, type RecordMeta } from './fields';
 
 /** A company's inspection trip to Guizhou (赴黔考察). */
 export const tripInput = z
@@ -62,7 +62,7 @@ export const VISIT_SORTS = ['visitDate', 'createdAt', 'kind', 'intent'] as const
 export const visitsContract = {
   'visits.create': method<VisitRecord>()(z.object(visitFields).strict().refine(tripMatchesKind, tripMessage)),
   'visits.update': method<VisitRecord>()(
-    z.object({ id: rowId, patch: z.object(visitFields).omit({ companyId: true }).partial().strict().refine(tripMatchesKind, tripMessage) }).strict(),
+    z.object({ id: rowId, patch: patchOf(visitFields).omit({ companyId: true }).strict().refine(tripMatchesKind, tripMessage) }).strict(),
   ),
   'visits.list': method<Page<VisitRecord>>()(
     z
