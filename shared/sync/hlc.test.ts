@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HlcClock, formatHlc, isHlc, parseHlc } from './hlc';
+import { HlcClock, clockAheadMs, formatHlc, hlcNode, isHlc, parseHlc } from './hlc';
 
 describe('HlcClock', () => {
   it('orders local events by string comparison even within one millisecond', () => {
@@ -38,5 +38,15 @@ describe('HlcClock', () => {
       expect(parseHlc(junk)).toBeNull();
       expect(isHlc(junk)).toBe(false);
     }
+  });
+});
+
+describe('stamps seen by a receiver', () => {
+  it('tell their node and how far they run ahead', () => {
+    const value = formatHlc({ wallMs: 10_000, counter: 1, node: 'dev-x' });
+    expect(hlcNode(value)).toBe('dev-x');
+    expect(hlcNode('junk')).toBeNull();
+    expect(clockAheadMs(value, 4_000)).toBe(6_000);
+    expect(clockAheadMs(value, 20_000)).toBe(0);
   });
 });

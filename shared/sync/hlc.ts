@@ -68,3 +68,18 @@ export class HlcClock {
     return counter > MAX_COUNTER ? { wallMs: wallMs + 1, counter: 0, node: this.node } : { wallMs, counter, node: this.node };
   }
 }
+
+/** The node (device) that made a stamp, or null for junk. */
+export function hlcNode(value: string): string | null {
+  return parseHlc(value)?.node ?? null;
+}
+
+/**
+ * How many milliseconds `value`'s wall clock runs ahead of `nowMs` (0 when it does not).
+ * The receiver refuses stamps more than a day ahead: one runaway clock would otherwise
+ * win every later merge (DESIGN §4).
+ */
+export function clockAheadMs(value: string, nowMs: number): number {
+  const parsed = parseHlc(value);
+  return parsed ? Math.max(0, parsed.wallMs - nowMs) : 0;
+}
