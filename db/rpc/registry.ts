@@ -6,6 +6,7 @@ import { projectHandlers } from '../features/projects/handlers';
 import { recordHandlers } from '../features/records/handlers';
 import { referenceHandlers } from '../features/reference/handlers';
 import { searchHandlers } from '../features/search/handlers';
+import { syncHandlers } from '../features/sync/handlers';
 import { systemHandlers } from '../features/system/handlers';
 import { taskHandlers } from '../features/tasks/handlers';
 import { visitHandlers } from '../features/visits/handlers';
@@ -34,4 +35,5 @@ export const handlers: FeatureHandlers<MethodName> = mergeHandlers(
   recordHandlers,
   searchHandlers,
   referenceHandlers,
+  syncHandlers,
 );

@@ -6,6 +6,7 @@ import { projectsContract } from './projects';
 import { recordsContract } from './records';
 import { referenceContract } from './reference';
 import { searchContract } from './search';
+import { syncContract } from './sync';
 import { systemContract } from './system';
 import { tasksContract } from './tasks';
 import { visitsContract } from './visits';
@@ -16,6 +17,7 @@ export * from './projects';
 export * from './records';
 export * from './reference';
 export * from './search';
+export * from './sync';
 export * from './system';
 export * from './tasks';
 export * from './visits';
@@ -32,6 +34,7 @@ export const contract = mergeContracts(
   recordsContract,
   searchContract,
   referenceContract,
+  syncContract,
 );
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -33,11 +33,13 @@ describe('web mode in Chromium', () => {
     await page.goto(first.url);
     await expect.poll(() => page.getByRole('heading', { name: '企业名录' }).isVisible()).toBe(true);
 
+    await page.getByRole('button', { name: '新增企业' }).click();
     await page.getByLabel('企业名称').fill('深圳市大疆创新科技有限公司');
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByRole('cell', { name: '深圳市大疆创新科技有限公司' }).count()).toBe(1);
 
     // An empty name is refused by the form, and nothing new is listed.
+    await page.getByRole('button', { name: '新增企业' }).click();
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByText('请输入企业名称').isVisible()).toBe(true);
 
