@@ -41,7 +41,8 @@ const nodeCommon = {
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-  external: ['better-sqlite3', 'electron'],
+  // Native modules load from node_modules at run time (the packaged app: unpacked beside app.asar).
+  external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'electron'],
 };
 
 async function buildAll() {

@@ -18,4 +18,6 @@ const run = (cmd, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 run(process.execPath, [path.join(import.meta.dirname, 'build.mjs')]);
+// The installers carry exactly what the audit passed (build/electronegativity-allowlist.json).
+run(process.execPath, [path.join(import.meta.dirname, 'electronegativity.mjs')]);
 run('npx', ['electron-builder', '--config', 'electron-builder.yml', ...process.argv.slice(2)]);

@@ -1,5 +1,6 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { driverLocation, WORKER_OPEN_SOURCE } from './driver';
+import type { DatabaseKey } from './keys/key';
 
 /** `unchecked`: the check itself could not run (not evidence of damage). */
 export type IntegrityResult = 'ok' | 'corrupt' | 'unchecked';
@@ -8,18 +9,18 @@ export type IntegrityResult = 'ok' | 'corrupt' | 'unchecked';
  * `PRAGMA quick_check` reads every page, which takes seconds on a large file. It runs on
  * a worker thread over its own read-only connection (WAL lets it read beside our writes),
  * so start-up never waits for it. The worker is plain CommonJS evaluated from a string so
- * it needs no separate bundle entry in the desktop build.
+ * it needs no separate bundle entry in the desktop build. An encrypted file is opened with
+ * the same key, set before anything reads it.
  */
-export function quickCheckInBackground(file: string): Promise<IntegrityResult> {
-  const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
+export function quickCheckInBackground(file: string, key: DatabaseKey | null = null): Promise<IntegrityResult> {
   const source = `(() => {
     const { parentPort, workerData } = require('node:worker_threads');
-    const Database = require(workerData.driverPath);
+    ${WORKER_OPEN_SOURCE}
     let db;
     try {
-      db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+      db = openKeyed(workerData.file, { readonly: true, keyHex: workerData.keyHex }, workerData.location);
     } catch {
-      // Gone or locked away: nothing was checked, which is not evidence of damage.
+      // Gone, locked away or not decryptable here: nothing was checked, which is not evidence of damage.
       parentPort.postMessage('unchecked');
       return;
     }
@@ -35,7 +36,7 @@ export function quickCheckInBackground(file: string): Promise<IntegrityResult> {
     parentPort.postMessage(result);
   })();`;
   return new Promise((resolve) => {
-    const worker = new Worker(source, { eval: true, workerData: { file, driverPath } });
+    const worker = new Worker(source, { eval: true, workerData: { file, keyHex: key ? key.toString('hex') : null, location: driverLocation() } });
     worker.unref();
     worker.once('message', (result: IntegrityResult) => resolve(result));
     worker.once('error', () => resolve('unchecked'));

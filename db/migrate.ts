@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { AppError, messageFor } from '../shared/errors';
+import { backupNow } from './backup/backup';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Db } from './sql';
 
@@ -39,7 +38,7 @@ export function migrate(db: Db, options: MigrateOptions): MigrateResult {
   assertAppliedArePrefix(db, migrations, from);
   if (from === latest) return { from, to: from, backupFile: null };
 
-  const backupFile = from > 0 ? backupBeforeMigration(db, options.backupDir, from, (options.now ?? (() => new Date()))()) : null;
+  const backupFile = from > 0 ? backupBeforeMigration(db, options.backupDir, from, (options.now ?? (() => new Date()))(), migrations) : null;
   const pending = migrations.slice(from);
   const apply = db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -75,11 +74,12 @@ function assertAppliedArePrefix(db: Db, migrations: readonly Migration[], from: 
   if (!matches) throw new AppError('E_DB_MIGRATION_MISMATCH');
 }
 
-/** VACUUM INTO writes a consistent, compact copy even while the WAL holds recent writes. */
-function backupBeforeMigration(db: Db, backupDir: string, from: number, now: Date): string {
-  fs.mkdirSync(backupDir, { recursive: true });
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const file = path.join(backupDir, `pre-migration-v${from}-${stamp}.sqlite3`);
-  db.prepare('VACUUM INTO ?').run(file);
-  return file;
+/**
+ * VACUUM INTO writes a consistent, compact copy even while the WAL holds recent writes, encrypted
+ * with the database's own key; it is verified (opens with the key, quick_check, same row counts)
+ * under a temp name and only then renamed to `pre-migration-v<from>-<time>.sqlite3`.
+ */
+function backupBeforeMigration(db: Db, backupDir: string, from: number, now: Date, migrations: readonly Migration[]): string {
+  const expect = { maxSchemaVersion: from, migrationNames: migrations.map((m) => m.name), requireIdentity: false };
+  return backupNow(db, { kind: 'risk', reason: `migration-v${from}`, now, backupDir, expect }).file;
 }

@@ -15,12 +15,14 @@ export interface WebOptions {
   port: number;
   dataDir: string;
   rendererDir: string;
+  /** `--provision <file>`: a provisioning file to apply on start (a bad one stops the start). */
+  provisionFile: string | null;
 }
 
 export function parseWebArgs(argv: string[]): WebOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' } },
+    options: { port: { type: 'string' }, data: { type: 'string' }, renderer: { type: 'string' }, provision: { type: 'string' } },
     strict: true,
   });
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
@@ -29,6 +31,7 @@ export function parseWebArgs(argv: string[]): WebOptions {
     port,
     dataDir: path.resolve(values.data ?? defaultDataDir()),
     rendererDir: path.resolve(values.renderer ?? defaultRendererDir()),
+    provisionFile: values.provision === undefined ? null : path.resolve(values.provision),
   };
 }
 
@@ -54,7 +57,13 @@ export async function main(argv: string[]): Promise<void> {
   const options = parseWebArgs(argv);
   const port = options.port === 0 ? await freePort() : options.port;
   const origin = `http://${LOOPBACK}:${port}`;
-  const backend = createBackend({ dataDir: options.dataDir, rendererDir: options.rendererDir, token: randomBytes(32).toString('base64url'), origin });
+  const backend = createBackend({
+    dataDir: options.dataDir,
+    rendererDir: options.rendererDir,
+    token: randomBytes(32).toString('base64url'),
+    origin,
+    provisioning: options.provisionFile ? [{ file: options.provisionFile, explicit: true }] : [],
+  });
 
   const server = serve({ fetch: backend.fetch, port, hostname: LOOPBACK }, () => {
     console.log(`黔招通网页模式已启动 / web mode ready: ${origin}/`);

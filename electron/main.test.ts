@@ -78,6 +78,12 @@ const fake = vi.hoisted(() => {
       },
     },
     ipcMain: { handle: (channel: string) => void state.ipcChannels.push(channel) },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(`sealed:${text}`),
+      decryptString: (data: Buffer) => data.toString().replace(/^sealed:/, ''),
+    },
     shell: { openExternal: async (url: string) => void state.openedExternally.push(url) },
     dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }), showErrorBox: () => {} },
     BrowserWindow,
@@ -152,6 +158,12 @@ describe('on ready', () => {
 
   it('starts the backend on the user data folder with a fresh token and the app origin', () => {
     expect(state.backendOptions).toMatchObject({ dataDir: '/tmp/qz-main-test', origin: 'app://qianzhao' });
+    // The key store is the OS keychain's (safeStorage), handed to the backend only.
+    expect((state.backendOptions?.keyStore as { description: string }).description).toContain('系统钥匙串');
+    // Unpackaged, nothing beside the Electron binary counts as a provisioning file.
+    const candidates = state.backendOptions?.provisioning as { file: string; explicit: boolean }[];
+    expect(candidates.some((c) => c.explicit)).toBe(false);
+    expect(candidates.some((c) => c.file.startsWith('/fake/'))).toBe(false);
     expect(String(state.backendOptions?.token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(String(state.backendOptions?.rendererDir)).toMatch(/renderer$/);
   });

@@ -5,12 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { provisioningCandidates } from '../db/provisioning/startup';
 import { createBackend } from '../db/server/backend';
 import type { Backend } from '../db/server/backend-types';
+import { parseDesktopArgs } from './args';
 import { nodeDesktopFiles } from './files';
 import { registerDesktopIpc } from './ipc';
 import { APP_ORIGIN, APP_SCHEME, decideNavigation, decideNewWindow, isAppUrl, windowOptions, WINDOW_TITLE } from './policy';
+import { chooseKeyStore } from './safe-storage-key-store';
 
 // Chromium fixes its scheme table at startup, so this must run before `ready`.
 // `standard` gives real origins and relative URLs; `secure` makes the page a secure context;
@@ -85,11 +88,24 @@ function createWindow(): void {
 
 function start(): void {
   denyAllPermissions();
+  const dataDir = app.getPath('userData');
+  // safeStorage answers only after `ready`; the key it guards stays in this process, never in a page.
+  const keys = chooseKeyStore(dataDir, safeStorage);
+  console.log(`[keys] database key: ${keys.kind} (${keys.reason})`);
+  const args = parseDesktopArgs(process.argv.slice(1), process.cwd());
   backend = createBackend({
-    dataDir: app.getPath('userData'),
+    dataDir,
     rendererDir: path.join(__dirname, '../renderer'),
     token: randomBytes(32).toString('base64url'),
     origin: APP_ORIGIN,
+    keyStore: keys.store,
+    // The data folder's instance lock (db/instance-lock.ts) is taken inside: web mode, the CLI or a dev build on the same folder is refused.
+    provisioning: provisioningCandidates({
+      explicit: args.provisionFile,
+      executableDir: app.isPackaged ? path.dirname(app.getPath('exe')) : null,
+      platform: process.platform,
+      env: process.env,
+    }),
   });
   protocol.handle(APP_SCHEME, serveApp(backend));
   registerDesktopIpc<IpcMainInvokeEvent>(ipcMain, {

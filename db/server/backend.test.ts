@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRpcClient, RpcError, TOKEN_HEADER } from '../../shared/rpc-client';
 import { contentHash } from '../content-hash';
-import { DATABASE_FILE } from '../database';
-import { openDatabase } from '../sql';
+import { openAppDatabaseFile } from '../database';
 import { createBackend, type Backend } from './backend';
 
 const ORIGIN = 'http://127.0.0.1:5999';
@@ -43,7 +42,7 @@ async function errorOf(response: Response): Promise<{ status: number; code: stri
 
 function dbHash(): string {
   backend.close();
-  const db = openDatabase(path.join(dir, 'data', DATABASE_FILE), { readonly: true });
+  const db = openAppDatabaseFile(path.join(dir, 'data'));
   try {
     return contentHash(db);
   } finally {
