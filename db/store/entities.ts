@@ -2,7 +2,10 @@
  * The synced entities and their fields. The writer, the sync apply and the history view
  * all read this one table; a column not listed here is never written through them.
  */
-export type FieldKind = 'text' | 'int' | 'bool' | 'json';
+import type { SyncFieldKind } from '../../shared/sync/entities';
+
+/** The same kinds as shared/sync/entities.ts (the single source; entities.test.ts keeps the field lists equal). */
+export type FieldKind = SyncFieldKind;
 
 export interface EntitySpec {
   table: string;
@@ -64,6 +67,12 @@ export const ENTITIES = {
     table: 'task',
     fields: { title: 'text', due_date: 'text', company_id: 'text', project_id: 'text', visit_id: 'text', done: 'bool', done_at: 'text', ...OWNERSHIP },
     longText: [],
+  },
+  /** The member's weekly narrative (本周工作小结 / 下周工作计划 / 存在问题和建议), one per member per ISO week. */
+  week_note: {
+    table: 'week_note',
+    fields: { week: 'text', summary: 'text', next_plan: 'text', issues: 'text', ...OWNERSHIP },
+    longText: ['summary', 'next_plan', 'issues'],
   },
 } as const satisfies Record<string, EntitySpec>;
 

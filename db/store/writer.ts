@@ -17,6 +17,16 @@ export interface Actor {
 
 export type ChangeOp = 'create' | 'update' | 'delete' | 'restore';
 
+const outboxListeners = new WeakMap<Db, Set<() => void>>();
+
+/** Called after every outbox append on `db` (sync debounces a push on it); returns the unsubscribe. */
+export function onOutboxAppend(db: Db, listener: () => void): () => void {
+  let set = outboxListeners.get(db);
+  if (!set) outboxListeners.set(db, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
 /**
  * The one local write path. Each call runs in one transaction (nested into the caller's,
  * if any) that changes the row, records every changed field in field_history, stamps the
@@ -130,6 +140,8 @@ function record(
     `INSERT INTO outbox (change_id, entity, row_id, op, fields, base, hlc, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(uuidv7(), entity, rowId, op, JSON.stringify(fields), JSON.stringify(base), hlc, stamp);
   statement(db, `INSERT INTO meta (key, value) VALUES ('hlc_last', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(hlc);
+  const listeners = outboxListeners.get(db);
+  if (listeners) for (const listener of listeners) listener();
 }
 
 function jsonOrNull(value: FieldValue | undefined): string | null {

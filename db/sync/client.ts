@@ -122,7 +122,10 @@ export class SyncClient {
     }
   }
 
-  /** Pushes every outbox entry after the acked seq, batch by batch. */
+  /**
+   * Pushes every outbox entry after the acked seq, batch by batch. Pushed entries stay in the
+   * outbox: the weekly-log export reads them too (pruning old ones is for later).
+   */
   async push(credentials: SyncCredentials): Promise<{ pushed: number; conflicts: number; errors: number }> {
     const { db } = this.options;
     let pushed = 0;
@@ -190,7 +193,6 @@ export class SyncClient {
       // Only local-only entries: consume them without a request.
       db.transaction(() => {
         setMeta(db, 'sync_acked_seq', String(toSeq));
-        statement(db, 'DELETE FROM outbox WHERE seq <= ?').run(toSeq);
       })();
       return this.currentBatch();
     }
@@ -213,7 +215,6 @@ export class SyncClient {
     for (const conflict of summary.conflicts) recordConflict(db, conflict, at);
     setMeta(db, 'sync_acked_seq', String(acked));
     // Pushed entries leave the outbox (parked errors keep a copy in sync_attention).
-    statement(db, 'DELETE FROM outbox WHERE seq <= ?').run(Math.min(acked, batch.toSeq));
     setMeta(db, 'sync_batch', null);
   }
 

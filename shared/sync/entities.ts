@@ -99,6 +99,14 @@ export const SYNC_ENTITIES = {
     notNull: ['title', 'due_date', 'done'],
     references: { company_id: 'company', project_id: 'project', visit_id: 'visit' },
   }),
+  /** The member's weekly narrative, one per member per ISO week (id: uuidv5 of user and week). */
+  week_note: entity({
+    fields: { week: 'text', summary: 'text', next_plan: 'text', issues: 'text', ...OWNERSHIP },
+    longText: ['summary', 'next_plan', 'issues'],
+    required: ['week'],
+    notNull: ['week'],
+    lengths: { week: [8, 8] },
+  }),
   /**
    * Reference data (industries, parks …), written only by the platform and pulled by
    * everyone like any other change. Row id: `<kind>:<code>`.
