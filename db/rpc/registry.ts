@@ -10,6 +10,15 @@ import { syncHandlers } from '../features/sync/handlers';
 import { systemHandlers } from '../features/system/handlers';
 import { taskHandlers } from '../features/tasks/handlers';
 import { visitHandlers } from '../features/visits/handlers';
+import { backupHandlers } from '../features/backup/handlers';
+import { provisioningHandlers } from '../features/provisioning/handlers';
+import { cockpitHandlers } from '../features/cockpit/handlers';
+import { ledgerHandlers } from '../features/ledger/handlers';
+import { exportHandlers } from '../features/export/handlers';
+import { reportHandlers } from '../features/report/handlers';
+import { teamHandlers } from '../features/team/handlers';
+import { weekNoteHandlers } from '../features/week-notes/handlers';
+import { weeklogHandlers } from '../features/weeklog/handlers';
 import type { FeatureHandlers } from './types';
 
 /** Merges feature handler maps; a method handled twice is a programming error. */
@@ -36,4 +45,13 @@ export const handlers: FeatureHandlers<MethodName> = mergeHandlers(
   searchHandlers,
   referenceHandlers,
   syncHandlers,
+  backupHandlers,
+  provisioningHandlers,
+  cockpitHandlers,
+  ledgerHandlers,
+  exportHandlers,
+  reportHandlers,
+  teamHandlers,
+  weekNoteHandlers,
+  weeklogHandlers,
 );

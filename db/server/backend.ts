@@ -2,12 +2,15 @@ import { Hono, type Context } from 'hono';
 import { AppError, type ErrorBody } from '../../shared/errors';
 import { TOKEN_HEADER } from '../../shared/rpc-client';
 import { HlcClock } from '../../shared/sync/hlc';
+import { startBackupSchedule } from '../backup/schedule';
 import { openAppDatabase, readMeta } from '../database';
 import type { IntegrityResult } from '../integrity';
+import { provisionAtStartup } from '../provisioning/startup';
 import type { HandlerContext } from '../rpc/types';
 import type { Backend, BackendOptions } from './backend-types';
 import { dispatch, MAX_RPC_BODY_BYTES } from './rpc';
 import { allowedOrigins, SECURITY_HEADERS, tokensMatch } from './security';
+import { createFilesApp } from './files';
 import { createStaticServer } from './static';
 
 export type { Backend, BackendOptions } from './backend-types';
@@ -17,7 +20,16 @@ export type { Backend, BackendOptions } from './backend-types';
  * `/rpc/<method>` and serves the renderer. Every response carries the security headers.
  */
 export function createBackend(options: BackendOptions): Backend {
-  const appDb = openAppDatabase(options.dataDir);
+  const appDb = openAppDatabase(options.dataDir, { keyStore: options.keyStore });
+  try {
+    const provisioned = provisionAtStartup(appDb, options.provisioning ?? []);
+    if (provisioned.kind === 'refused') console.warn(`[provision] ${provisioned.error.message}`);
+  } catch (error) {
+    appDb.close();
+    throw error;
+  }
+  if (appDb.restore) (appDb.restore.ok ? console.log : console.error)(`[restore] ${appDb.restore.message}`);
+  const backups = options.scheduleBackups === false ? null : startBackupSchedule(appDb.db);
   let integrity: IntegrityResult | null = null;
   void appDb.integrity.then((result) => {
     integrity = result;
@@ -69,6 +81,9 @@ export function createBackend(options: BackendOptions): Backend {
     return c.json({ data });
   });
 
+  // Binary files (weekly logs, reports) beside /rpc, with the same guards and a larger limit.
+  app.route('/api/files', createFilesApp({ ctx, token: options.token, origin: options.origin }));
+
   app.get('*', (c) => (serveStatic ? serveStatic(new URL(c.req.url).pathname) : c.text('未找到 / Not found', 404)));
 
   app.onError((error, c) => {
@@ -80,7 +95,10 @@ export function createBackend(options: BackendOptions): Backend {
 
   return {
     fetch: async (request) => app.fetch(request),
-    close: () => appDb.close(),
+    close: () => {
+      backups?.stop();
+      appDb.close();
+    },
   };
 }
 

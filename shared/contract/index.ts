@@ -1,4 +1,13 @@
 import type { z } from 'zod';
+import { backupContract } from './backup';
+import { provisioningContract } from './provisioning';
+import { cockpitContract } from './cockpit';
+import { ledgerContract } from './ledger';
+import { exportContract } from './export';
+import { reportContract } from './report';
+import { teamContract } from './team';
+import { weekNotesContract } from './week-notes';
+import { weeklogContract } from './weeklog';
 import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
 import { mergeContracts, type MethodDef } from './define';
@@ -21,6 +30,15 @@ export * from './sync';
 export * from './system';
 export * from './tasks';
 export * from './visits';
+export * from './backup';
+export * from './provisioning';
+export * from './cockpit';
+export * from './ledger';
+export * from './export';
+export * from './report';
+export * from './team';
+export * from './week-notes';
+export * from './weeklog';
 export type { MethodDef } from './define';
 
 /** Every RPC method of the app: name → input schema → output type. */
@@ -35,6 +53,15 @@ export const contract = mergeContracts(
   searchContract,
   referenceContract,
   syncContract,
+  backupContract,
+  provisioningContract,
+  cockpitContract,
+  ledgerContract,
+  exportContract,
+  reportContract,
+  teamContract,
+  weekNotesContract,
+  weeklogContract,
 );
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

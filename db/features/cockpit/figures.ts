@@ -1,0 +1,212 @@
+/**
+ * Every cockpit figure, from SQL over the live tables. Projects are read in one grouped
+ * pass (by stage, industry, place, member and team) whose partial counts and sums are
+ * added up per dimension; 到位资金 in a second; months and visits in one query each.
+ * Integers throughout: money is integer 元, counts are counts.
+ */
+import type { CockpitData, CockpitFilters, CockpitGroupRow, CockpitMonth, CockpitRate, CockpitVisitWeeks, GroupDimension } from '../../../shared/contract/cockpit';
+import { VISIT_KINDS } from '../../../shared/domain/reference';
+import { STAGES, type Stage } from '../../../shared/domain/stages';
+import type { Db } from '../../sql';
+import { statement } from '../../store/statements';
+import { cohortScope, projectScope, RATE_CONDITIONS, visitScope } from './filters';
+import { idLabel, memberLabels } from './labels';
+
+interface CubeRow {
+  stage: string;
+  industry: string | null;
+  target_city: string | null;
+  target_county: string | null;
+  owner_user_id: string | null;
+  team_id: string | null;
+  projects: number;
+  signed: number;
+  signed_amount: number;
+  amount_base: number;
+  park: number;
+  started: number;
+  producing: number;
+}
+
+interface FundsCubeRow {
+  industry: string | null;
+  target_city: string | null;
+  target_county: string | null;
+  owner_user_id: string | null;
+  team_id: string | null;
+  funds: number;
+}
+
+const IN_PERIOD = 'p.signed_date BETWEEN ? AND ?';
+
+export function cockpitFigures(db: Db, filters: CockpitFilters, localUserId: string | null): CockpitData {
+  const scope = projectScope(filters);
+  const period = [filters.from, filters.to];
+  const cube = statement(
+    db,
+    `SELECT p.stage, p.industry, p.target_city, p.target_county, p.owner_user_id, p.team_id,
+       count(*) AS projects,
+       coalesce(sum(${IN_PERIOD}), 0) AS signed,
+       coalesce(sum(CASE WHEN ${IN_PERIOD} THEN p.signed_amount_yuan END), 0) AS signed_amount,
+       coalesce(sum(CASE WHEN ${IN_PERIOD} AND p.signed_amount_yuan IS NOT NULL THEN p.signed_amount_yuan END), 0) AS amount_base,
+       coalesce(sum(${IN_PERIOD} AND ${RATE_CONDITIONS.park}), 0) AS park,
+       coalesce(sum(${IN_PERIOD} AND ${RATE_CONDITIONS.started}), 0) AS started,
+       coalesce(sum(${IN_PERIOD} AND ${RATE_CONDITIONS.producing}), 0) AS producing
+     FROM project p WHERE ${scope.sql}
+     GROUP BY p.stage, p.industry, p.target_city, p.target_county, p.owner_user_id, p.team_id`,
+  ).all(...period, ...period, ...period, ...period, ...period, filters.to, ...period, filters.to, ...scope.params) as CubeRow[];
+
+  const cohort = cohortScope(filters);
+  const fundsCube = statement(
+    db,
+    `SELECT p.industry, p.target_city, p.target_county, p.owner_user_id, p.team_id, sum(f.amount_yuan) AS funds
+     FROM project p JOIN funds_entry f ON f.project_id = p.id AND f.deleted = 0 AND f.entry_date <= ?
+     WHERE ${cohort.sql} AND p.signed_amount_yuan IS NOT NULL
+     GROUP BY p.industry, p.target_city, p.target_county, p.owner_user_id, p.team_id`,
+  ).all(filters.to, ...cohort.params) as FundsCubeRow[];
+
+  const sum = <R, K extends keyof R>(rows: readonly R[], column: K): number => rows.reduce((total, row) => total + (row[column] as number), 0);
+  const funnel = STAGES.map(({ code }) => ({ stage: code as Stage, count: sum(cube.filter((row) => row.stage === code), 'projects') }));
+  const signed = sum(cube, 'signed');
+  const fundsYuan = sum(fundsCube, 'funds');
+  const amountBase = sum(cube, 'amount_base');
+  const rate = (key: CockpitRate['key'], numerator: number, denominator: number): CockpitRate => ({ key, numerator, denominator, ratio: denominator === 0 ? null : numerator / denominator });
+
+  const placeLevel = filters.targetCity === null ? 'city' : 'county';
+  const members = memberLabels(db, localUserId);
+  const keyOf: Record<GroupDimension, (row: CubeRow | FundsCubeRow) => string | null> = {
+    industry: (row) => row.industry,
+    place: (row) => (placeLevel === 'city' ? row.target_city : row.target_county),
+    member: (row) => row.owner_user_id,
+    team: (row) => row.team_id,
+  };
+  const labelOf: Record<GroupDimension, (key: string | null) => string> = {
+    industry: (key) => key ?? '未填行业',
+    place: (key) => key ?? (placeLevel === 'city' ? '未填落地市（州）' : '未填落地县（区）'),
+    member: (key) => idLabel(key, members, '成员'),
+    team: (key) => idLabel(key, new Map(), '工作队'),
+  };
+  const groups = Object.fromEntries(
+    (['industry', 'place', 'member', 'team'] as const).map((dimension) => [dimension, groupRows(cube, fundsCube, keyOf[dimension], labelOf[dimension])]),
+  ) as Record<GroupDimension, CockpitGroupRow[]>;
+
+  return {
+    filters,
+    funnel,
+    rates: [
+      rate('park', sum(cube, 'park'), signed),
+      rate('started', sum(cube, 'started'), signed),
+      rate('producing', sum(cube, 'producing'), signed),
+      rate('funds', fundsYuan, amountBase),
+    ],
+    cohort: { projects: signed, signedAmountYuan: sum(cube, 'signed_amount'), fundsYuan },
+    months: monthFigures(db, filters),
+    groups,
+    placeLevel,
+    visits: visitFigures(db, filters),
+  };
+}
+
+function groupRows(
+  cube: readonly CubeRow[],
+  fundsCube: readonly FundsCubeRow[],
+  keyOf: (row: CubeRow | FundsCubeRow) => string | null,
+  labelOf: (key: string | null) => string,
+): CockpitGroupRow[] {
+  const rows = new Map<string | null, CockpitGroupRow>();
+  const rowFor = (key: string | null): CockpitGroupRow => {
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { key, label: labelOf(key), pipeline: 0, signed: 0, signedAmountYuan: 0, fundsYuan: 0 }));
+    return row;
+  };
+  for (const part of cube) {
+    const row = rowFor(keyOf(part));
+    if (part.stage !== 'terminated') row.pipeline += part.projects;
+    row.signed += part.signed;
+    row.signedAmountYuan += part.signed_amount;
+  }
+  for (const part of fundsCube) rowFor(keyOf(part)).fundsYuan += part.funds;
+  // Largest first; "not filled in" last; ties by label.
+  return [...rows.values()].sort((a, b) => Number(a.key === null) - Number(b.key === null) || b.signedAmountYuan - a.signedAmountYuan || b.pipeline - a.pipeline || a.label.localeCompare(b.label, 'zh-CN'));
+}
+
+/** Every month of the period, zero-filled. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) return months;
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+}
+
+function monthFigures(db: Db, filters: CockpitFilters): CockpitMonth[] {
+  const cohort = cohortScope(filters);
+  const scope = projectScope(filters);
+  const signed = statement(db, `SELECT substr(p.signed_date, 1, 7) AS month, count(*) AS n, coalesce(sum(p.signed_amount_yuan), 0) AS amount FROM project p WHERE ${cohort.sql} GROUP BY month`).all(
+    ...cohort.params,
+  ) as { month: string; n: number; amount: number }[];
+  const funds = statement(
+    db,
+    `SELECT substr(f.entry_date, 1, 7) AS month, sum(f.amount_yuan) AS amount
+     FROM funds_entry f JOIN project p ON p.id = f.project_id
+     WHERE f.deleted = 0 AND f.entry_date BETWEEN ? AND ? AND ${scope.sql} GROUP BY month`,
+  ).all(filters.from, filters.to, ...scope.params) as { month: string; amount: number }[];
+  const signedBy = new Map(signed.map((row) => [row.month, row]));
+  const fundsBy = new Map(funds.map((row) => [row.month, row.amount]));
+  return monthsOf(filters.from, filters.to).map((month) => ({
+    month,
+    signedCount: signedBy.get(month)?.n ?? 0,
+    signedAmountYuan: signedBy.get(month)?.amount ?? 0,
+    fundsYuan: fundsBy.get(month) ?? 0,
+  }));
+}
+
+/** Monday (YYYY-MM-DD) of the ISO week of a date. */
+export function mondayOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every visit kind in use (known ones first, in their order), by seeking the kind index: a handful of reads, not a scan. */
+function visitKinds(db: Db): string[] {
+  const next = statement(db, 'SELECT kind FROM visit WHERE deleted = 0 AND kind > ? ORDER BY kind LIMIT 1').pluck();
+  const used: string[] = [];
+  for (let kind = next.get('') as string | undefined; kind !== undefined; kind = next.get(kind) as string | undefined) used.push(kind);
+  const known: string[] = VISIT_KINDS.map((kind) => kind.code);
+  return [...known, ...used.filter((kind) => !known.includes(kind))];
+}
+
+/**
+ * Visits per ISO week and kind: one count per (kind, week), each a range of a covering
+ * index (kind, date — per member or team when filtered). Counting walks the entries of
+ * the range, so this is the cheapest exact count SQLite has: no grouping, no row reads.
+ */
+function visitFigures(db: Db, filters: CockpitFilters): CockpitVisitWeeks {
+  const scope = visitScope(filters);
+  const count = statement(db, `SELECT count(*) FROM visit v WHERE ${scope.sql} AND v.kind = ? AND v.visit_date BETWEEN ? AND ?`).pluck();
+  const weeks: string[] = [];
+  for (let monday = mondayOf(filters.from); monday <= filters.to; monday = addDays(monday, 7)) weeks.push(monday);
+  const kinds = visitKinds(db);
+  let total = 0;
+  const counts = weeks.map((monday) => {
+    const first = monday < filters.from ? filters.from : monday;
+    const sunday = addDays(monday, 6);
+    const last = sunday > filters.to ? filters.to : sunday;
+    return kinds.map((kind) => {
+      const n = count.get(...scope.params, kind, first, last) as number;
+      total += n;
+      return n;
+    });
+  });
+  return { weeks, kinds, counts, total };
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
