@@ -11,7 +11,7 @@ import { useDataVersionOf } from '../../lib/data-version';
 import { errorMessage } from '../../lib/rpc';
 import { REPORT_TABLE_COLUMNS, type ScreenColumn } from './columns';
 import { reportRpc } from './api';
-import { postForFile, saveBytes } from './files-api';
+import { postForFile, saveBytes } from '../../lib/files-api';
 
 const text = weeklogUi.report;
 

@@ -9,7 +9,7 @@ import { useDataVersionOf } from '../../lib/data-version';
 import { formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/rpc';
 import { weeklogRpc } from './api';
-import { postForFile, saveBytes } from './files-api';
+import { postForFile, saveBytes } from '../../lib/files-api';
 
 const text = weeklogUi.weeklog;
 

@@ -1,7 +1,7 @@
-import { isErrorBody } from '../../../shared/errors';
-import { RpcError, TOKEN_HEADER, TOKEN_META_NAME } from '../../../shared/rpc-client';
-import { FILE_NAME_HEADER, FILES_API_BASE } from '../../../shared/weeklog/file-name';
-import { t } from '../../lib/i18n';
+import { isErrorBody } from '../../shared/errors';
+import { RpcError, TOKEN_HEADER, TOKEN_META_NAME } from '../../shared/rpc-client';
+import { FILE_NAME_HEADER, FILES_API_BASE } from '../../shared/weeklog/file-name';
+import { t } from './i18n';
 
 /**
  * Downloads from the backend's file routes (db/server/files.ts): same origin, same
