@@ -139,14 +139,18 @@ function countIfPresent(db: Db, table: string): number | null {
  * written back directly; search documents go through FTS5, which keeps its index whole.
  */
 export function undoImport(db: Db, state: JournalState, entries: readonly JournalEntry[]): void {
-  for (const entry of [...entries].reverse()) {
-    const table = ENTITIES[entry.entity].table;
-    if (entry.kind === 'created') {
-      db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(entry.rowId);
-      db.prepare('DELETE FROM field_clock WHERE row_id = ?').run(entry.rowId);
-      db.prepare('DELETE FROM search_doc WHERE row_id = ?').run(entry.rowId);
-      continue;
-    }
+  // Rows the import created: deleted set by set, with their clocks and search documents.
+  const created = new Map<EntityName, string[]>();
+  for (const entry of entries) if (entry.kind === 'created') created.set(entry.entity, [...(created.get(entry.entity) ?? []), entry.rowId]);
+  for (const [entity, ids] of created) {
+    const list = JSON.stringify(ids);
+    db.prepare(`DELETE FROM ${ENTITIES[entity].table} WHERE id IN (SELECT value FROM json_each(?))`).run(list);
+    db.prepare('DELETE FROM field_clock WHERE row_id IN (SELECT value FROM json_each(?))').run(list);
+    db.prepare('DELETE FROM search_doc WHERE row_id IN (SELECT value FROM json_each(?))').run(list);
+  }
+  // Rows it changed: put back as they were.
+  for (const entry of entries) {
+    if (entry.kind !== 'updated') continue;
     const before = entry.before!;
     restoreInPlace(db, before.row, 'id', entry.rowId);
     db.prepare('DELETE FROM field_clock WHERE row_id = ?').run(entry.rowId);
