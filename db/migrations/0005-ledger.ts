@@ -49,7 +49,7 @@ export const migration0005: Migration = {
 
     -- Visits are counted per (kind, week): every entry of a range is stepped over, so these
     -- carry nothing else (half the pages of 0003's visit_live_by_kind, which ends in the id).
-    CREATE INDEX visit_live_kind_day ON visit (kind, visit_date) WHERE deleted = 0;
+    CREATE INDEX visit_live_by_kind_day ON visit (kind, visit_date) WHERE deleted = 0;
     CREATE INDEX visit_live_by_owner_kind ON visit (owner_user_id, kind, visit_date) WHERE deleted = 0;
     CREATE INDEX visit_live_by_team_kind ON visit (team_id, kind, visit_date) WHERE deleted = 0;
     -- The period's cohort ("signed in the period") with everything its figures need, so the
@@ -57,7 +57,7 @@ export const migration0005: Migration = {
     CREATE INDEX project_live_signed ON project (signed_date, industry, target_city, target_county, owner_user_id, team_id,
       signed_amount_yuan, start_date, production_date, target_park, id) WHERE deleted = 0 AND signed_date IS NOT NULL;
     -- A team's funnel and pipeline by every dimension (0003 indexes industry, city and owner, not team).
-    CREATE INDEX project_live_by_team ON project (team_id, stage, industry, target_city, target_county, owner_user_id) WHERE deleted = 0;
+    CREATE INDEX project_live_by_team ON project (team_id, stage, industry, target_city, target_county, owner_user_id, id) WHERE deleted = 0;
     -- The few deleted projects, to leave their 到位资金 out without a lookup per entry.
     CREATE INDEX project_deleted ON project (id) WHERE deleted = 1;
     CREATE INDEX funds_live_by_date ON funds_entry (entry_date, project_id, amount_yuan) WHERE deleted = 0;

@@ -48,13 +48,21 @@ describe('cockpit query plans', () => {
   it('counts visits on the slim kind/day indexes', () => {
     const visitPlans = planOf('FROM visit v WHERE');
     expect(visitPlans.length).toBe(3);
-    expect(visitPlans.join('\n')).toMatch(/COVERING INDEX visit_live_kind_day/);
+    expect(visitPlans.join('\n')).toMatch(/COVERING INDEX visit_live_by_kind_day/);
     expect(visitPlans.join('\n')).toMatch(/COVERING INDEX visit_live_by_owner_kind/);
     expect(visitPlans.join('\n')).toMatch(/COVERING INDEX visit_live_by_team_kind/);
   });
 
   it('leaves deleted projects out of the monthly money by a probe of the deleted-projects index', () => {
     expect(planOf('NOT IN (SELECT id FROM project WHERE deleted = 1)')[0]).toMatch(/COVERING INDEX funds_live_by_date.*COVERING INDEX project_deleted/);
+  });
+
+  it('checks a filtered month\'s 到位资金 against a set of project ids read off an index', () => {
+    const filtered = planOf('f.project_id IN (SELECT p.id FROM project p WHERE');
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const plan of filtered) expect(plan, plan).toMatch(/COVERING INDEX funds_live_by_\w+ .*LIST SUBQUERY/);
+    // One member's or one team's project ids come straight off an index.
+    expect(filtered.filter((plan) => /COVERING INDEX project_live_by_(owner|team)/.test(plan))).toHaveLength(2);
   });
 
   it('reads no table in full', () => {

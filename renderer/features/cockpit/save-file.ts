@@ -1,27 +1,8 @@
-/**
- * Saves bytes the user asked for: through the desktop shell's save dialog when there is
- * one, else as a browser download. (A candidate for renderer/lib/.)
- */
-export async function saveBytes(fileName: string, bytes: Uint8Array, mime: string): Promise<boolean> {
-  const desktop = window.qianzhaoDesktop;
-  if (desktop) {
-    const extension = fileName.split('.').pop() ?? '*';
-    const result = await desktop.saveFile({ suggestedName: fileName, bytes, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] });
-    return result.saved;
-  }
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-  return true;
+import { saveBytes as saveFile } from '../../lib/files-api';
+
+/** Saves bytes the user asked for (desktop save dialog, else a browser download). */
+export function saveBytes(fileName: string, bytes: Uint8Array, mime: string): Promise<boolean> {
+  return saveFile({ fileName, bytes, type: mime });
 }
 
 export function base64Bytes(base64: string): Uint8Array {
